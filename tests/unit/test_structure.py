@@ -167,3 +167,16 @@ def test_ruff_is_clean():
     result = subprocess.run([ruff, "check", "helpers", "tests", "notebooks"], cwd=ROOT,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+FIGURE_CALLS = re.compile(r"plt\.subplots|plt\.figure|image_grid\(|compare_bars\(|\.plot\(|\.plot\.|"
+                          r"sns\.\w+\(|\.imshow\(|\.hist\(|Display\.from_")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_figures_have_alt_text(path):
+    for cell in read(path).cells:
+        if cell.cell_type == "code" and FIGURE_CALLS.search(cell.source):
+            alt = cell.metadata.get("mystnb", {}).get("image", {}).get("alt", "")
+            assert len(alt) > 20, (f"{path.name}: the figure cell starting "
+                                   f"{cell.source[:60]!r} needs metadata mystnb.image.alt")
