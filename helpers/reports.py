@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 __all__ = ["BUDGET_S", "BUDGET_MB", "BOOK_BUDGET_S", "TIMINGS_PATH", "load_timings",
-           "timings_table"]
+           "timings_table", "chapter_overview"]
 
 BUDGET_S = 45  #: wall-clock budget of one notebook, in seconds (2 CPU cores)
 BUDGET_MB = 1024  #: peak-memory budget of one notebook, in MB
@@ -50,3 +50,40 @@ def timings_table(data: dict) -> pd.DataFrame:
                              "within 45 s": "—",
                              "within 1 GB": "—"}
     return table
+
+
+WORDS_PER_MINUTE = 200  #: reading speed used for time estimates (the value myst uses)
+MINUTES_PER_EXERCISE = 8  #: working time allowed per exercise in the estimate
+
+
+def chapter_overview(notebook_dir: Path | str = ROOT / "notebooks", timings: dict | None = None):
+    """One row per chapter notebook: title, objectives, exercises, words, measured run time and an
+    estimated study time (introduced in the *Instructor guide*).
+
+    The estimate is transparent rather than guessed: reading time at ``WORDS_PER_MINUTE`` for the
+    prose, plus ``MINUTES_PER_EXERCISE`` per exercise, plus the notebook's measured execution
+    time (from the last test run; missing if none).
+    """
+    import re
+
+    import nbformat
+
+    from .coursework import exercise_labels
+
+    timings = load_timings() if timings is None else timings
+    measured = (timings or {}).get("notebooks", {})
+    rows = []
+    for path in sorted(Path(notebook_dir).glob("[0-9][0-9]_*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        md = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+        title = md.splitlines()[0].lstrip("# ").strip()
+        block = md.split("## Learning objectives", 1)[-1].split("**Prerequisites", 1)[0]
+        objectives = [m.strip() for m in re.findall(r"^- (.+)$", block, re.M)]
+        words = len(re.findall(r"\w+", md))
+        n_ex = len(exercise_labels(nb))
+        seconds = measured.get(path.name, {}).get("seconds")
+        minutes = words / WORDS_PER_MINUTE + n_ex * MINUTES_PER_EXERCISE + (seconds or 0) / 60
+        rows.append({"chapter": path.stem, "title": title, "objectives": objectives,
+                     "exercises": n_ex, "words": words, "run seconds": seconds,
+                     "study minutes": int(round(minutes / 5.0) * 5) or 5})
+    return pd.DataFrame(rows)

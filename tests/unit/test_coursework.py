@@ -92,3 +92,13 @@ def test_cli_writes_every_student_version(tmp_path):
         nb = nbformat.read(path, as_version=4)
         assert not any("solution-start" in c.source for c in nb.cells)
         assert sum("exercise-stub" in c.metadata.get("tags", []) for c in nb.cells) >= 3
+
+
+def test_real_chapter_student_scores_zero_and_source_full(tmp_path):
+    """End to end on a real chapter: hand out, grade the untouched handout, grade the source."""
+    source = coursework.find_notebooks(["00"])[0]
+    student = coursework.write_student_versions(["00"], tmp_path)[0]
+    zero, full = grade(student), grade(source)
+    assert len(zero) >= 3 and zero.points.sum() == 0
+    assert zero.message.str.contains("not answered yet").all()
+    assert full.points.sum() == len(full) == len(zero)
