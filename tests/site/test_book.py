@@ -67,3 +67,18 @@ def test_notebook_pages_have_launch_and_download_buttons(built_site):
         assert "mybinder.org/v2/gh/" in text and f"{name}.ipynb" in text, page
         assert "colab.research.google.com/github/" in text, page
         assert f"_sources/{page}.ipynb" in text, f"no download link on {page}"
+
+
+def test_whole_book_within_budget():
+    """The sum of the measured notebook times stays within the 4-minute book budget."""
+    from helpers.reports import BOOK_BUDGET_S, BUDGET_MB, BUDGET_S
+
+    data = load_timings()
+    notebooks = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
+    assert data is not None, "no timings report: run the notebooks with nbmake first"
+    missing = [n for n in notebooks if n not in data["notebooks"]]
+    assert not missing, f"not measured: {missing} (run ./course test)"
+    measured = {n: data["notebooks"][n] for n in notebooks}
+    total = sum(m["seconds"] for m in measured.values())
+    assert total <= BOOK_BUDGET_S, f"the book takes {total:.0f} s (budget {BOOK_BUDGET_S} s)"
+    assert all(m["seconds"] <= BUDGET_S and m["peak_mb"] <= BUDGET_MB for m in measured.values())
