@@ -45,7 +45,7 @@ def timings_table(data: dict) -> pd.DataFrame:
         })
     table = pd.DataFrame(rows)
     total = table["seconds"].sum() if len(table) else 0.0
-    table.loc[len(table)] = {"notebook": "whole book", "seconds": round(total, 2),
+    table.loc[len(table)] = {"notebook": "all notebooks (sum)", "seconds": round(total, 2),
                              "peak MB": table["peak MB"].max() if len(rows) else 0.0,
                              "within 45 s": "—",
                              "within 1 GB": "—"}

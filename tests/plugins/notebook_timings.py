@@ -4,7 +4,9 @@ For each ``.ipynb`` item it records the wall time of the run and the peak reside
 the kernel and any processes it starts (sum of each process's high-water mark ``VmHWM``,
 sampled every 50 ms while the notebook runs). A notebook over budget fails its test. The
 measurements are merged into ``_build/reports/notebook_timings.json``, which the book's
-*Timings* appendix renders.
+*Timings* appendix renders, together with the wall time of the whole book (first notebook start
+to last notebook end) and the number of parallel workers (pytest-xdist ``-n``) that ran it.
+Under xdist each worker measures its own notebooks and hands them to the controller.
 """
 
 from __future__ import annotations
@@ -68,14 +70,15 @@ def pytest_runtest_call(item):
         return
     sampler = _Sampler()
     sampler.start()
-    start = time.perf_counter()
+    began, start = time.time(), time.perf_counter()
     try:
         yield
     finally:
         wall = time.perf_counter() - start
         sampler.stop.set()
         sampler.join()
-        _results[item.path.name] = {"seconds": round(wall, 2), "peak_mb": round(sampler.peak_mb, 1)}
+        _results[item.path.name] = {"seconds": round(wall, 2), "peak_mb": round(sampler.peak_mb, 1),
+                                    "start": began, "end": began + wall}
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -98,7 +101,17 @@ def pytest_runtest_makereport(item, call):
         res["passed"] = False
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    """xdist controller: collect the measurements of a finished worker."""
+    _results.update(json.loads(node.workeroutput.get("notebook_timings", "{}")))
+
+
 def pytest_sessionfinish(session):
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:  # an xdist worker: hand the results to the controller
+        workeroutput["notebook_timings"] = json.dumps(_results)
+        return
     if not _results:
         return
     TIMINGS_PATH.parent.mkdir(parents=True, exist_ok=True)
@@ -106,7 +119,19 @@ def pytest_sessionfinish(session):
         data = json.loads(TIMINGS_PATH.read_text())
     except (OSError, ValueError):
         data = {"notebooks": {}}
-    data["notebooks"].update(_results)
+    data["notebooks"].update({name: {k: v for k, v in res.items() if k not in ("start", "end")}
+                              for name, res in _results.items()})
+    # one entry per pytest run; `./course test` starts from an empty report and runs the book in
+    # two passes (most notebooks two at a time, the transformer chapter alone), so the book's
+    # wall time is the sum over the runs of this report
+    data.setdefault("runs", []).append({
+        "wall_seconds": round(max(r["end"] for r in _results.values())
+                              - min(r["start"] for r in _results.values()), 1),
+        "notebooks": len(_results),
+        "workers": getattr(session.config.option, "numprocesses", None) or 1,
+    })
+    data["book_wall_seconds"] = round(sum(r["wall_seconds"] for r in data["runs"]), 1)
+    data["book_notebooks"] = sum(r["notebooks"] for r in data["runs"])
     data["measured_at"] = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     data["machine"] = {"cpus": os.cpu_count(), "python": platform.python_version(),
                        "platform": platform.platform(terse=True)}

@@ -70,7 +70,7 @@ def test_notebook_pages_have_launch_and_download_buttons(built_site):
 
 
 def test_whole_book_within_budget():
-    """The sum of the measured notebook times stays within the 4-minute book budget."""
+    """Every notebook was measured, each within 45 s / 1 GB, the whole book within 4 minutes."""
     from helpers.reports import BOOK_BUDGET_S, BUDGET_MB, BUDGET_S
 
     data = load_timings()
@@ -78,7 +78,8 @@ def test_whole_book_within_budget():
     assert data is not None, "no timings report: run the notebooks with nbmake first"
     missing = [n for n in notebooks if n not in data["notebooks"]]
     assert not missing, f"not measured: {missing} (run ./course test)"
-    measured = {n: data["notebooks"][n] for n in notebooks}
-    total = sum(m["seconds"] for m in measured.values())
-    assert total <= BOOK_BUDGET_S, f"the book takes {total:.0f} s (budget {BOOK_BUDGET_S} s)"
-    assert all(m["seconds"] <= BUDGET_S and m["peak_mb"] <= BUDGET_MB for m in measured.values())
+    assert data.get("book_notebooks") == len(notebooks), "the last run did not execute every notebook"
+    wall = data["book_wall_seconds"]
+    assert wall <= BOOK_BUDGET_S, f"the book took {wall:.0f} s (budget {BOOK_BUDGET_S} s)"
+    measured = [data["notebooks"][n] for n in notebooks]
+    assert all(m["seconds"] <= BUDGET_S and m["peak_mb"] <= BUDGET_MB for m in measured)

@@ -180,3 +180,18 @@ def test_figures_have_alt_text(path):
             alt = cell.metadata.get("mystnb", {}).get("image", {}).get("alt", "")
             assert len(alt) > 20, (f"{path.name}: the figure cell starting "
                                    f"{cell.source[:60]!r} needs metadata mystnb.image.alt")
+
+
+def glossary_terms():
+    text = (ROOT / "book" / "glossary.md").read_text()
+    block = text.split("```{glossary}", 1)[1].split("```", 1)[0]
+    return {line.strip() for line in block.splitlines() if line and not line.startswith(" ")}
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_chapter_links_terms_to_the_glossary(path):
+    text = "\n".join(c.source for c in read(path).cells if c.cell_type == "markdown")
+    targets = [m.group(2) or m.group(1) for m in re.finditer(r"\{term\}`([^`<]+?)(?:\s*<([^>]+)>)?`", text)]
+    assert len(targets) >= 3, f"{path.name} links only {len(targets)} terms to the glossary"
+    unknown = set(targets) - glossary_terms()
+    assert not unknown, f"{path.name} links terms missing from the glossary: {unknown}"
