@@ -195,3 +195,13 @@ def test_chapter_links_terms_to_the_glossary(path):
     assert len(targets) >= 3, f"{path.name} links only {len(targets)} terms to the glossary"
     unknown = set(targets) - glossary_terms()
     assert not unknown, f"{path.name} links terms missing from the glossary: {unknown}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_chapter_cites_the_bibliography(path):
+    text = "\n".join(c.source for c in read(path).cells if c.cell_type == "markdown")
+    keys = re.findall(r"\{cite(?::\w+)?\}`([^`]+)`", text)
+    assert keys, f"{path.name} cites no reference from book/references.bib"
+    bib = (ROOT / "book" / "references.bib").read_text()
+    for key in keys:
+        assert re.search(rf"@\w+\{{{re.escape(key)},", bib), f"{key} is not in references.bib"
