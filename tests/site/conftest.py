@@ -7,9 +7,19 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 HTML = ROOT / "_build" / "html"
+
+
+def toc_pages():
+    """The pages of ``_toc.yml`` in reading order (root first), without file extensions."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    pages = [toc["root"]]
+    for part in toc["parts"]:
+        pages += [c["file"] for c in part["chapters"]]
+    return pages
 
 
 @pytest.fixture(scope="session")

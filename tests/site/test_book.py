@@ -3,20 +3,12 @@
 import re
 from pathlib import Path
 
-import yaml
-
 from helpers.data import dataset_names
 from helpers.reports import load_timings
+from tests.site.conftest import toc_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 
-
-def toc_pages():
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    pages = [toc["root"]]
-    for part in toc["parts"]:
-        pages += [c["file"] for c in part["chapters"]]
-    return pages
 
 
 def test_build_succeeds_without_warnings(built_site):

@@ -10,7 +10,8 @@ import threading
 from pathlib import Path
 
 import pytest
-import yaml
+
+from tests.site.conftest import toc_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "_build" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
@@ -25,13 +26,6 @@ TOLERATED_CONSOLE = ("THEBE_JS_URL", "Got invalid theme mode", "Failed to load r
 
 pytestmark = pytest.mark.browser
 
-
-def toc_pages():
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    pages = [toc["root"]]
-    for part in toc["parts"]:
-        pages += [c["file"] for c in part["chapters"]]
-    return pages
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
